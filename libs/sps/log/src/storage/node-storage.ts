@@ -1,0 +1,170 @@
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { SpsError } from '@shopstream/sps-core';
+import { dirOf, type Storage, type StorageFile } from './storage';
+
+function storageError(op: string, path: string, cause: unknown): SpsError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new SpsError('SPS_ERR_STORAGE', `${op} ${path} failed: ${code ?? String(cause)}`, {
+    cause,
+    context: { op, path, errno: code },
+  });
+}
+
+class NodeFile implements StorageFile {
+  constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  async size(): Promise<number> {
+    return (await this.handle.stat()).size;
+  }
+
+  async read(position: number, length: number): Promise<Buffer> {
+    try {
+      return await this.readAll(position, length);
+    } catch (cause) {
+      throw storageError('read', this.path, cause);
+    }
+  }
+
+  private async readAll(position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+      const { bytesRead } = await this.handle.read(buffer, filled, length - filled, position + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === length ? buffer : buffer.subarray(0, filled);
+  }
+
+  async write(position: number, chunks: readonly Buffer[]): Promise<void> {
+    try {
+      await this.writeAll(position, chunks);
+    } catch (cause) {
+      throw storageError('write', this.path, cause);
+    }
+  }
+
+  private async writeAll(position: number, chunks: readonly Buffer[]): Promise<void> {
+    let pending = chunks.filter((c) => c.length > 0);
+    let at = position;
+    while (pending.length > 0) {
+      const { bytesWritten } = await this.handle.writev(pending, at);
+      at += bytesWritten;
+      // A short write (rare: disk full, signals) leaves the rest for another round.
+      let skip = bytesWritten;
+      const rest: Buffer[] = [];
+      for (const chunk of pending) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length;
+        } else {
+          rest.push(skip > 0 ? chunk.subarray(skip) : chunk);
+          skip = 0;
+        }
+      }
+      if (bytesWritten === 0 && rest.length > 0) throw new Error('write returned 0 bytes');
+      pending = rest;
+    }
+  }
+
+  async sync(): Promise<void> {
+    try {
+      await this.handle.datasync();
+    } catch (cause) {
+      throw storageError('fdatasync', this.path, cause);
+    }
+  }
+
+  async truncate(size: number): Promise<void> {
+    try {
+      await this.handle.truncate(size);
+    } catch (cause) {
+      throw storageError('truncate', this.path, cause);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** The real storage: node:fs with fdatasync for durability. */
+export class NodeStorage implements Storage {
+  async open(path: string, options: { create?: boolean } = {}): Promise<StorageFile> {
+    try {
+      // 'a+' would force every write to the end; 'r+' keeps positioned writes, so create first.
+      if (options.create) await (await open(path, 'a')).close();
+      return new NodeFile(path, await open(path, 'r+'));
+    } catch (cause) {
+      throw storageError('open', path, cause);
+    }
+  }
+
+  async readFile(path: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(path);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw storageError('read', path, cause);
+    }
+  }
+
+  async writeFileAtomic(path: string, data: Buffer): Promise<void> {
+    const tmp = `${path}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+    await this.syncDir(dirOf(path));
+  }
+
+  async list(dir: string): Promise<string[]> {
+    try {
+      return await readdir(dir);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw storageError('list', dir, cause);
+    }
+  }
+
+  async mkdirp(dir: string): Promise<void> {
+    const created = await mkdir(dir, { recursive: true });
+    if (created !== undefined) await this.syncDir(dirOf(dir));
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async remove(path: string): Promise<void> {
+    await rm(path, { force: true });
+  }
+
+  async removeDir(dir: string): Promise<void> {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await rename(from, to);
+  }
+
+  async syncDir(dir: string): Promise<void> {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
