@@ -6,3 +6,4 @@ export * from './codec/byte-reader';
 export * from './codec/byte-writer';
 export * from './codec/crc32c';
 export * from './codec/record-batch';
+export * from './codec/consumer-protocol';

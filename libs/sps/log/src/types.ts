@@ -80,6 +80,8 @@ export interface PartitionInfo {
   partition: PartitionId;
   logStartIndex: Index;
   highWatermark: Index;
+  /** Bytes of all segments on disk. */
+  sizeBytes: number;
   /** Set when the partition is failed (fsync error, corruption) and serves nothing. */
   failure?: string;
 }

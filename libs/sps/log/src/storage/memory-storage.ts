@@ -36,7 +36,8 @@ export class MemoryStorage implements Storage {
   syncCount = 0;
 
   fail(op: FaultOp, path: RegExp | string = /.*/, times = 1, error?: () => Error): void {
-    const pattern = typeof path === 'string' ? new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : path;
+    const pattern =
+      typeof path === 'string' ? new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : path;
     this.faults.push({
       op,
       path: pattern,
@@ -69,8 +70,11 @@ export class MemoryStorage implements Storage {
       const unsynced = file.data.length - file.durable.length;
       if (options.tornTail && options.tornTail !== 'none' && unsynced > 0) {
         const keep = Math.floor(random() * unsynced);
-        const tail = Buffer.from(file.data.subarray(file.durable.length, file.durable.length + keep));
-        if (options.tornTail === 'garbage') for (let i = 0; i < tail.length; i++) tail[i] = Math.floor(random() * 256);
+        const tail = Buffer.from(
+          file.data.subarray(file.durable.length, file.durable.length + keep),
+        );
+        if (options.tornTail === 'garbage')
+          for (let i = 0; i < tail.length; i++) tail[i] = Math.floor(random() * 256);
         next = Buffer.concat([next, tail]);
       }
       file.data = next;
@@ -94,7 +98,9 @@ export class MemoryStorage implements Storage {
   private mustGet(path: string): MemFile {
     const file = this.files.get(path);
     if (!file) {
-      throw new SpsError('SPS_ERR_STORAGE', `no such file ${path}`, { context: { path, errno: 'ENOENT' } });
+      throw new SpsError('SPS_ERR_STORAGE', `no such file ${path}`, {
+        context: { path, errno: 'ENOENT' },
+      });
     }
     return file;
   }
@@ -103,7 +109,11 @@ export class MemoryStorage implements Storage {
     this.check('open', path);
     if (!this.files.has(path)) {
       if (!options.create || !this.dirs.has(dirOf(path))) this.mustGet(path);
-      this.files.set(path, { data: Buffer.alloc(0), durable: Buffer.alloc(0), entryDurable: false });
+      this.files.set(path, {
+        data: Buffer.alloc(0),
+        durable: Buffer.alloc(0),
+        entryDurable: false,
+      });
     }
     return Promise.resolve(new MemoryFile(this, path));
   }
@@ -123,7 +133,11 @@ export class MemoryStorage implements Storage {
   async writeFileAtomic(path: string, data: Buffer): Promise<void> {
     this.check('writeFileAtomic', path);
     if (!this.dirs.has(dirOf(path))) this.mustGet(dirOf(path));
-    this.files.set(path, { data: Buffer.from(data), durable: Buffer.from(data), entryDurable: true });
+    this.files.set(path, {
+      data: Buffer.from(data),
+      durable: Buffer.from(data),
+      entryDurable: true,
+    });
     return Promise.resolve();
   }
 
@@ -131,7 +145,8 @@ export class MemoryStorage implements Storage {
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
     const names = new Set<string>();
     for (const p of [...this.files.keys(), ...this.dirs]) {
-      if (p.startsWith(prefix) && p.length > prefix.length) names.add(p.slice(prefix.length).split('/')[0]!);
+      if (p.startsWith(prefix) && p.length > prefix.length)
+        names.add(p.slice(prefix.length).split('/')[0]!);
     }
     return Promise.resolve([...names].sort());
   }

@@ -1,4 +1,13 @@
-import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import {
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+} from 'node:fs/promises';
 import { SpsError } from '@shopstream/sps-core';
 import { dirOf, type Storage, type StorageFile } from './storage';
 
@@ -17,7 +26,11 @@ class NodeFile implements StorageFile {
   ) {}
 
   async size(): Promise<number> {
-    return (await this.handle.stat()).size;
+    try {
+      return (await this.handle.stat()).size;
+    } catch (cause) {
+      throw storageError('stat', this.path, cause);
+    }
   }
 
   async read(position: number, length: number): Promise<Buffer> {
@@ -32,7 +45,12 @@ class NodeFile implements StorageFile {
     const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-      const { bytesRead } = await this.handle.read(buffer, filled, length - filled, position + filled);
+      const { bytesRead } = await this.handle.read(
+        buffer,
+        filled,
+        length - filled,
+        position + filled,
+      );
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
@@ -113,14 +131,19 @@ export class NodeStorage implements Storage {
 
   async writeFileAtomic(path: string, data: Buffer): Promise<void> {
     const tmp = `${path}.tmp`;
-    const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(data);
-      await handle.datasync();
-    } finally {
-      await handle.close();
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, path);
+    } catch (cause) {
+      // Callers (and the engine's error handling) only ever see SpsError.
+      throw storageError('writeFileAtomic', path, cause);
     }
-    await rename(tmp, path);
     await this.syncDir(dirOf(path));
   }
 
@@ -134,8 +157,20 @@ export class NodeStorage implements Storage {
   }
 
   async mkdirp(dir: string): Promise<void> {
-    const created = await mkdir(dir, { recursive: true });
-    if (created !== undefined) await this.syncDir(dirOf(dir));
+    let created: string | undefined;
+    try {
+      created = await mkdir(dir, { recursive: true });
+    } catch (cause) {
+      throw storageError('mkdir', dir, cause);
+    }
+    if (created === undefined) return;
+    // Every new level's entry lives in its parent: sync each parent from the first directory
+    // created down to the leaf, or a crash can lose a whole new path (syncing only the leaf's
+    // parent, as before, left the upper levels unsynced).
+    const levels = [dir];
+    while (levels[0] !== created && dirOf(levels[0]!) !== levels[0])
+      levels.unshift(dirOf(levels[0]!));
+    for (const level of levels) await this.syncDir(dirOf(level));
   }
 
   async exists(path: string): Promise<boolean> {
@@ -148,23 +183,39 @@ export class NodeStorage implements Storage {
   }
 
   async remove(path: string): Promise<void> {
-    await rm(path, { force: true });
+    try {
+      await rm(path, { force: true });
+    } catch (cause) {
+      throw storageError('remove', path, cause);
+    }
   }
 
   async removeDir(dir: string): Promise<void> {
-    await rm(dir, { recursive: true, force: true });
+    try {
+      await rm(dir, { recursive: true, force: true });
+    } catch (cause) {
+      throw storageError('removeDir', dir, cause);
+    }
   }
 
   async rename(from: string, to: string): Promise<void> {
-    await rename(from, to);
+    try {
+      await rename(from, to);
+    } catch (cause) {
+      throw storageError('rename', `${from} -> ${to}`, cause);
+    }
   }
 
   async syncDir(dir: string): Promise<void> {
-    const handle = await open(dir, 'r');
     try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (cause) {
+      throw storageError('fsync', dir, cause);
     }
   }
 }
