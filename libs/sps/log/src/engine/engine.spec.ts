@@ -1,5 +1,5 @@
 import { encodeRecordBatch, hasSpsCode, partitionForKey } from '@shopstream/sps-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../clock';
 import { MemoryStorage } from '../storage/memory-storage';
 import { Engine } from './engine';
@@ -217,5 +217,22 @@ describe('Engine produce and read', () => {
         'SPS_ERR_ENGINE_CLOSED',
       ),
     ).toBe(true);
+  });
+});
+
+describe('Engine retention', () => {
+  it('deletes records past their TTL on its own timer and reports the new log start', async () => {
+    const clock = new ManualClock(1_000_000);
+    const e = await open(new MemoryStorage(), clock);
+    await e.createStream('orders', { config: { ttlMs: 10_000, segmentBytes: 1024 } });
+    for (let i = 0; i < 20; i++)
+      await e.produce('orders', [{ value: Buffer.alloc(200, i), timestamp: clock.now() }]);
+    expect(e.watermarks('orders', 0)).toEqual({ logStartIndex: 0, highWatermark: 20 });
+    clock.advance(60_000); // past the TTL; the engine's retention timer (1 s here) fires
+    await vi.waitFor(() => expect(e.watermarks('orders', 0).logStartIndex).toBe(20));
+    await expectCode(e.readRecords('orders', 0, 0), 'SPS_ERR_INDEX_OUT_OF_RANGE');
+    await e.produce('orders', [{ value: v('fresh'), timestamp: clock.now() }]);
+    const { records } = await e.readRecords('orders', 0, 20);
+    expect(records.map((r) => r.value?.toString())).toEqual(['fresh']);
   });
 });
