@@ -1,0 +1,19 @@
+// @shopstream/local-infra: the local data and mail infrastructure of the no-Docker stack.
+export { LocalPostgres, type LocalPostgresOptions } from './postgres/local-postgres';
+export {
+  ensureServiceDatabase,
+  type ServiceDatabase,
+  type ServiceDatabaseSpec,
+} from './postgres/service-database';
+export { postgresBinaries, type PostgresBinaries } from './postgres/postgres-binaries';
+export { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail/mail-catcher';
+export { MailCatcherClient, type CapturedMail, type MailAddress } from './mail/mail-catcher.client';
+export {
+  PrismaCliAdapterFactory,
+  prismaCliAdapter,
+  type PrismaCliConnection,
+} from './prisma/prisma-cli-adapter';
+export { runPrismaCli, type PrismaCliOptions, type PrismaCliResult } from './prisma/prisma-cli';
+export { onShutdownSignal } from './support/shutdown-signals';
+export { freePort, isListening } from './support/free-port';
+export { waitUntil, type WaitUntilOptions } from './support/wait-until';
