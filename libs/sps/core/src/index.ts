@@ -7,3 +7,4 @@ export * from './codec/byte-writer';
 export * from './codec/crc32c';
 export * from './codec/record-batch';
 export * from './codec/consumer-protocol';
+export * from './driver';
