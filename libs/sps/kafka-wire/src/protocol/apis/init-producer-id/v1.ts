@@ -1,0 +1,14 @@
+import { versionCodec } from '../../api-codec';
+import { requestV0, responseV0 } from './v0';
+
+/**
+ * InitProducerId Request (Version: 1) => same as version 0.
+ * InitProducerId Response (Version: 1) => same as version 0.
+ *
+ * The bump means: on a quota violation the broker answers first and throttles after (KIP-219).
+ * Version 2 is the first flexible version (v3 adds the KIP-360 epoch bump); we stop here.
+ */
+export const requestV1 = requestV0;
+export const responseV1 = responseV0;
+
+export const initProducerIdV1 = versionCodec(1, requestV1, responseV1);

@@ -1,0 +1,18 @@
+import { versionCodec } from '../../api-codec';
+import { type Fields, int32 } from '../../fields';
+import { type LeaveGroupResponse } from './types';
+import { requestV0, responseV0 } from './v0';
+
+/**
+ * LeaveGroup Request (Version: 1) => same as version 0.
+ *
+ * LeaveGroup Response (Version: 1) => throttle_time_ms error_code
+ *   throttle_time_ms => INT32
+ *   error_code => INT16
+ *
+ * librdkafka 2.x sends v1.
+ */
+export const requestV1 = requestV0;
+export const responseV1: Fields<LeaveGroupResponse> = { ...responseV0, throttleTimeMs: int32 };
+
+export const leaveGroupV1 = versionCodec(1, requestV1, responseV1);
