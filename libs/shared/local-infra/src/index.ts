@@ -17,3 +17,11 @@ export { runPrismaCli, type PrismaCliOptions, type PrismaCliResult } from './pri
 export { onShutdownSignal } from './support/shutdown-signals';
 export { freePort, isListening } from './support/free-port';
 export { waitUntil, type WaitUntilOptions } from './support/wait-until';
+export {
+  ManagedProcess,
+  type ManagedProcessSpec,
+  type LineSink,
+  type ProcessState,
+} from './stack/managed-process';
+export { StackSupervisor, type ServiceStatus } from './stack/stack-supervisor';
+export { startControlServer, type ControlServer } from './stack/control-server';
