@@ -75,6 +75,19 @@ export interface DriverBatch extends PartitionRef {
   heartbeat(): Promise<void>;
   /** True once the partition was taken away (rebalance) or the consumer is stopping. */
   isStale(): boolean;
+  /**
+   * Aborted when the batch becomes stale, if the driver can signal it; the runtime then wakes
+   * from a retry backoff at once instead of at its next `isStale()` check.
+   */
+  signal?: AbortSignal;
+}
+
+/** The records at the index a consumer asked for are gone (TTL, size limit, deletion). */
+export interface DriverIndexReset extends PartitionRef {
+  /** The index the consumer wanted to read. */
+  requested: StreamIndex;
+  /** Where it reads on instead: the log start (or the high watermark when it asked beyond it). */
+  restartedAt: StreamIndex;
 }
 
 /**
@@ -86,8 +99,14 @@ export interface DriverConsumerListener {
   onBatch(batch: DriverBatch): Promise<void>;
   /** Partitions assigned to this member (after a rebalance). */
   onAssigned?(partitions: PartitionRef[]): void | Promise<void>;
-  /** Partitions about to be taken away: finish and commit them before this resolves. */
+  /**
+   * Partitions about to be taken away, by a rebalance or by `stop()`: finish and commit them
+   * before this resolves. The driver marks their batches stale first, fetches nothing more for
+   * them, and releases them (rejoins, leaves) only after this resolved.
+   */
   onRevoked?(partitions: PartitionRef[]): void | Promise<void>;
+  /** A partition's records were removed under the consumer; it reads on from `restartedAt`. */
+  onIndexReset?(reset: DriverIndexReset): void;
   /** Errors the driver could not handle itself (it keeps going when it can). */
   onError?(error: unknown): void;
 }
@@ -102,18 +121,33 @@ export interface DriverGroupConsumerOptions {
   sessionTimeoutMs: number;
   /** @default 3000 */
   heartbeatIntervalMs: number;
+  /**
+   * How long the coordinator waits for every member to rejoin during a rebalance (Kafka's
+   * `max.poll.interval.ms` / kafkajs `rebalanceTimeout`). @default 60000
+   */
+  rebalanceTimeoutMs: number;
   /** How long a fetch waits for records before returning empty. @default 1000 */
   maxWaitMs: number;
 }
 
 export interface DriverGroupConsumer {
-  /** Joins the group and starts delivering; resolves once running. */
+  /**
+   * Joins the group and starts delivering; resolves once the member has its first assignment
+   * (possibly empty). Rejects when joining cannot succeed (e.g. a session timeout the
+   * coordinator refuses).
+   */
   start(listener: DriverConsumerListener): Promise<void>;
   /** Commits: each record and every record before it in its partition are done. */
   commit(done: DriverRecord[]): Promise<void>;
-  /** Partitions this member owns now. */
+  /**
+   * Partitions this member owns now. Revoked partitions stay listed until `onRevoked`
+   * resolved: the runtime commits only partitions listed here.
+   */
   assignment(): PartitionRef[];
-  /** Stops fetching, waits for in-flight `onBatch` calls, leaves the group. */
+  /**
+   * Stops fetching, waits for in-flight `onBatch` calls, calls `onRevoked` with every partition
+   * it owns (so the runtime commits), then leaves the group. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -129,7 +163,10 @@ export interface DriverReaderOptions {
 
 /** A consumer without a group: the application keeps its own indexes. */
 export interface DriverPartitionReader {
-  start(listener: Pick<DriverConsumerListener, 'onBatch' | 'onError'>): Promise<void>;
+  start(
+    listener: Pick<DriverConsumerListener, 'onBatch' | 'onError' | 'onIndexReset'>,
+  ): Promise<void>;
+  /** Stops fetching and waits for in-flight `onBatch` calls. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -173,6 +210,7 @@ export interface DriverAdmin {
   ): Promise<void>;
   addPartitions(name: StreamName, total: number): Promise<void>;
   listGroups(): Promise<Array<{ group: string; state: string }>>;
+  /** SPS_ERR_UNKNOWN_GROUP when no such group exists (Kafka describes it as Dead). */
   describeGroup(group: string): Promise<DriverGroupDescription>;
   /** Refused with SPS_ERR_GROUP_NOT_EMPTY while the group has members. */
   resetGroup(group: string, stream: StreamName, to: StartPosition): Promise<void>;

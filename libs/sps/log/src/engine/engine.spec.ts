@@ -169,6 +169,20 @@ describe('Engine produce and read', () => {
     expect(seen.at(-1)).toBe('0');
   });
 
+  it('reads backwards from an index inside a batch, starting with the older records of that batch', async () => {
+    const e = await open();
+    await e.createStream('orders');
+    await e.produce('orders', [{ value: v('a0') }, { value: v('a1') }]);
+    await e.produce(
+      'orders',
+      ['b2', 'b3', 'b4', 'b5', 'b6'].map((s) => ({ value: v(s) })),
+    );
+    const seen: string[] = [];
+    for await (const r of e.readBackwards('orders', 0, { before: 5 }))
+      seen.push(r.value!.toString());
+    expect(seen).toEqual(['b4', 'b3', 'b2', 'a1', 'a0']);
+  });
+
   it('appends client batches as they are and dedups an idempotent retry', async () => {
     const e = await open();
     await e.createStream('orders');

@@ -461,6 +461,16 @@ export class Engine {
   ): AsyncGenerator<StoredRecord> {
     const log = this.log(name, partition);
     let before = Math.min(options.before ?? log.highWatermark, log.highWatermark);
+    if (before > log.logStartIndex) {
+      // `readBefore` returns whole batches that end before `before`; when `before` falls inside
+      // a batch, that batch's older records come from a forward read of the batch itself.
+      const { records, logStartIndex } = await log.read(before - 1, 1);
+      const decoded = decodeBatches(records).filter(
+        (r) => r.index < before && r.index >= logStartIndex,
+      );
+      for (let i = decoded.length - 1; i >= 0; i--) yield decoded[i]!;
+      if (decoded.length > 0) before = decoded[0]!.index;
+    }
     while (before > log.logStartIndex) {
       const { records, logStartIndex } = await log.readBefore(
         before,
