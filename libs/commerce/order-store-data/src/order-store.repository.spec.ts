@@ -1,6 +1,6 @@
 // The order-store repository against a real PostgreSQL 18, migrated by the real
 // `prisma migrate deploy` (the checked-in migrations), exactly as the local stack does it.
-import { runPrismaCli } from '@shopstream/local-infra';
+import { MIGRATE_DEPLOY_DONE, runPrismaCli } from '@shopstream/local-infra';
 import { startTestPostgres, type TestPostgres } from '@shopstream/local-infra/testing';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('OrderStoreRepository', () => {
     const { durationMs, output } = await runPrismaCli(['migrate', 'deploy'], {
       configFile: join(__dirname, '../prisma.config.ts'),
       env: { [ORDER_STORE_DATABASE_URL_ENV]: url },
+      doneWhen: MIGRATE_DEPLOY_DONE,
     });
     expect(output).toMatch(/All migrations have been successfully applied/);
     console.info(`prisma migrate deploy: ${durationMs} ms`);

@@ -13,7 +13,12 @@ export {
   prismaCliAdapter,
   type PrismaCliConnection,
 } from './prisma/prisma-cli-adapter';
-export { runPrismaCli, type PrismaCliOptions, type PrismaCliResult } from './prisma/prisma-cli';
+export {
+  MIGRATE_DEPLOY_DONE,
+  runPrismaCli,
+  type PrismaCliOptions,
+  type PrismaCliResult,
+} from './prisma/prisma-cli';
 export { onShutdownSignal } from './support/shutdown-signals';
 export { freePort, isListening } from './support/free-port';
 export { waitUntil, type WaitUntilOptions } from './support/wait-until';

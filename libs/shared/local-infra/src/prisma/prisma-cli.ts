@@ -11,7 +11,17 @@ export interface PrismaCliOptions {
   env?: Record<string, string>;
   /** Fail after this long. @default 120000 */
   timeoutMs?: number;
+  /**
+   * Resolve as soon as the output matches, and stop the CLI instead of waiting out the Wasm
+   * engine's ~10 s linger (its work is committed once it printed this). For `migrate deploy`:
+   * {@link MIGRATE_DEPLOY_DONE}.
+   */
+  doneWhen?: RegExp;
 }
+
+/** What `prisma migrate deploy` prints once every migration is applied (or none was pending). */
+export const MIGRATE_DEPLOY_DONE =
+  /All migrations have been successfully applied|No pending migrations to apply/;
 
 /** What the CLI printed, and how long it took. */
 export interface PrismaCliResult {
@@ -48,13 +58,23 @@ export function runPrismaCli(args: string[], options: PrismaCliOptions): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let done = false;
   return new Promise((resolve, reject) => {
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (!done && options.doneWhen?.test(output)) {
+        done = true;
+        resolve({ output, durationMs: Date.now() - started });
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
     child.once('error', reject);
     child.once('close', (code, signal) => {
       clearTimeout(timer);
+      if (done) return;
       const result = { output, durationMs: Date.now() - started };
       if (code === 0) resolve(result);
       else reject(new Error(`prisma ${args.join(' ')} failed (${code ?? signal}):\n${output}`));
