@@ -1,0 +1,61 @@
+/**
+ * What the local stack runs: the services of DESIGN.md with their ports, databases and
+ * configuration keys (the same keys docker-compose.yml sets, with other values).
+ */
+export interface ServiceDefinition {
+  /** The app under apps/ and the name in logs and the control API. */
+  name: string;
+  port: number;
+  /** Its own PostgreSQL database (role and password = the name), and where its schema lives. */
+  database?: { name: string; prismaConfig: string; urlEnv: string };
+  /** Extra configuration keys. */
+  env?: (stack: StackEndpoints) => Record<string, string>;
+  /** Pages worth showing, relative to the service's URL. */
+  links?: Record<string, string>;
+}
+
+/** Where the infrastructure listens. */
+export interface StackEndpoints {
+  host: string;
+  brokerPort: number;
+  postgresPort: number;
+  smtpPort: number;
+  inboxPort: number;
+  controlPort: number;
+}
+
+export const DEFAULT_ENDPOINTS: StackEndpoints = {
+  host: '127.0.0.1',
+  brokerPort: 9092,
+  postgresPort: 5433,
+  smtpPort: 1025,
+  inboxPort: 1080,
+  controlPort: 8079,
+};
+
+export const SERVICES: ServiceDefinition[] = [
+  { name: 'order-api', port: 3000, links: { 'API docs': '/docs' } },
+  {
+    name: 'order-store',
+    port: 3001,
+    database: {
+      name: 'order_store',
+      prismaConfig: 'libs/commerce/order-store-data/prisma.config.ts',
+      urlEnv: 'ORDER_STORE_DATABASE_URL',
+    },
+  },
+  {
+    name: 'mailer',
+    port: 3002,
+    database: {
+      name: 'mailer',
+      prismaConfig: 'libs/commerce/mailer-data/prisma.config.ts',
+      urlEnv: 'MAILER_DATABASE_URL',
+    },
+    env: (stack) => ({
+      SMTP_HOST: stack.host,
+      SMTP_PORT: String(stack.smtpPort),
+      MAIL_FROM: 'shopstream <orders@shopstream.local>',
+    }),
+  },
+];
