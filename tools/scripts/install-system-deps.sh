@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the test suites use. Idempotent; needs root (CI runs as root) or sudo.
 set -euo pipefail
-packages=(kcat)
+packages=(kcat docker-compose)
 # kcat: a real librdkafka client for the broker compatibility suite (KAFKA-WIRE.md §3).
+# docker-compose 1.29: validates docker-compose.yml without a Docker engine (none runs here).
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -eq 0 ]; then echo "system packages: nothing to install"; exit 0; fi

@@ -59,3 +59,23 @@ export const SERVICES: ServiceDefinition[] = [
     }),
   },
 ];
+
+/**
+ * The configuration keys a service gets in the local stack. docker-compose.yml sets the same
+ * keys with other values (a test compares them).
+ */
+export function serviceEnv(
+  service: ServiceDefinition,
+  stack: StackEndpoints,
+  databaseUrl: string | undefined,
+): Record<string, string> {
+  return {
+    HOST: stack.host,
+    PORT: String(service.port),
+    SPS_DRIVER: 'kafka',
+    SPS_BROKERS: `${stack.host}:${stack.brokerPort}`,
+    LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'pretty',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...service.env?.(stack),
+  };
+}

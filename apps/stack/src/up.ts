@@ -15,7 +15,7 @@ import {
   startMailCatcher,
 } from '@shopstream/local-infra';
 import { prefixedSink, say } from './log-sink';
-import { SERVICES, type StackEndpoints } from './services';
+import { SERVICES, serviceEnv, type StackEndpoints } from './services';
 
 export interface UpOptions {
   root: string;
@@ -73,20 +73,11 @@ export async function up({ root, endpoints: e }: UpOptions): Promise<void> {
     },
     ...SERVICES.map((s): ManagedProcessSpec => {
       const base = `http://${e.host}:${s.port}`;
-      const url = urls.get(s.name);
       return {
         name: s.name,
         command: node,
         args: [join(root, `dist/apps/${s.name}/src/main.js`)],
-        env: {
-          HOST: e.host,
-          PORT: String(s.port),
-          SPS_DRIVER: 'kafka',
-          SPS_BROKERS: `${e.host}:${e.brokerPort}`,
-          LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'pretty',
-          ...(url && s.database ? { DATABASE_URL: url, [s.database.urlEnv]: url } : {}),
-          ...s.env?.(e),
-        },
+        env: serviceEnv(s, e, urls.get(s.name)),
         healthUrl: `${base}/health`,
         links: Object.fromEntries<string>([
           ['service', base],
