@@ -6,20 +6,25 @@
  *   node dist/apps/stack/src/main.js stop <name>   stop one service; the rest keep running
  *   node dist/apps/stack/src/main.js start <name>  start it again (it catches up)
  *   node dist/apps/stack/src/main.js reset         delete var/ (all data) while stopped
+ *
+ * Environment: SHOPSTREAM_VAR_DIR (default ./var) and SHOPSTREAM_PORT_OFFSET (default 0, added
+ * to every port) let a second stack run beside the first — the end-to-end suite uses them.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_ENDPOINTS } from './services';
+import { endpointsWithOffset } from './services';
 import { controlRequest, formatStatus } from './control-client';
 import { up } from './up';
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'up', name] = argv;
   const root = process.cwd();
-  const control = `http://${DEFAULT_ENDPOINTS.host}:${DEFAULT_ENDPOINTS.controlPort}`;
+  const endpoints = endpointsWithOffset(Number(process.env['SHOPSTREAM_PORT_OFFSET'] ?? 0));
+  const varDir = process.env['SHOPSTREAM_VAR_DIR'] || join(root, 'var');
+  const control = `http://${endpoints.host}:${endpoints.controlPort}`;
   switch (command) {
     case 'up':
-      await up({ root, endpoints: DEFAULT_ENDPOINTS });
+      await up({ root, varDir, endpoints });
       return -1; // keep running until a signal
     case 'status':
       console.log(formatStatus(await controlRequest(control, 'GET', '/services')));
@@ -37,8 +42,8 @@ async function main(argv: string[]): Promise<number> {
         () => false,
       );
       if (running) throw new Error('the stack is running: stop it (Ctrl-C) before resetting');
-      await rm(join(root, 'var'), { recursive: true, force: true });
-      console.log('deleted var/ (streams, databases, mail, labels)');
+      await rm(varDir, { recursive: true, force: true });
+      console.log(`deleted ${varDir} (streams, databases, mail, labels)`);
       return 0;
     }
     default:

@@ -22,6 +22,8 @@ export interface StackEndpoints {
   smtpPort: number;
   inboxPort: number;
   controlPort: number;
+  /** Added to every service's default port. @default 0 */
+  portOffset?: number;
 }
 
 export const DEFAULT_ENDPOINTS: StackEndpoints = {
@@ -32,6 +34,28 @@ export const DEFAULT_ENDPOINTS: StackEndpoints = {
   inboxPort: 1080,
   controlPort: 8079,
 };
+
+/**
+ * The stack's endpoints shifted by `offset` (services too, see {@link servicePort}), so a second
+ * stack — the end-to-end suite's — can run beside a developer's `npm start`.
+ */
+export function endpointsWithOffset(offset: number): StackEndpoints {
+  const e = DEFAULT_ENDPOINTS;
+  return {
+    host: e.host,
+    brokerPort: e.brokerPort + offset,
+    postgresPort: e.postgresPort + offset,
+    smtpPort: e.smtpPort + offset,
+    inboxPort: e.inboxPort + offset,
+    controlPort: e.controlPort + offset,
+    portOffset: offset,
+  };
+}
+
+/** The port a service listens on in a stack. */
+export function servicePort(service: ServiceDefinition, stack: StackEndpoints): number {
+  return service.port + (stack.portOffset ?? 0);
+}
 
 export const SERVICES: ServiceDefinition[] = [
   { name: 'order-api', port: 3000, links: { 'API docs': '/docs' } },
@@ -71,7 +95,7 @@ export function serviceEnv(
 ): Record<string, string> {
   return {
     HOST: stack.host,
-    PORT: String(service.port),
+    PORT: String(servicePort(service, stack)),
     SPS_DRIVER: 'kafka',
     SPS_BROKERS: `${stack.host}:${stack.brokerPort}`,
     LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'pretty',

@@ -15,16 +15,18 @@ import {
   startMailCatcher,
 } from '@shopstream/local-infra';
 import { prefixedSink, say } from './log-sink';
-import { SERVICES, serviceEnv, type StackEndpoints } from './services';
+import { SERVICES, serviceEnv, servicePort, type StackEndpoints } from './services';
 
 export interface UpOptions {
   root: string;
+  /** Where all data lives. @default <root>/var */
+  varDir?: string;
   endpoints: StackEndpoints;
 }
 
-export async function up({ root, endpoints: e }: UpOptions): Promise<void> {
+export async function up({ root, varDir: varOption, endpoints: e }: UpOptions): Promise<void> {
   const started = Date.now();
-  const varDir = join(root, 'var');
+  const varDir = varOption ?? join(root, 'var');
   const sink = prefixedSink(14);
 
   say('starting PostgreSQL');
@@ -72,7 +74,7 @@ export async function up({ root, endpoints: e }: UpOptions): Promise<void> {
       links: { 'Kafka protocol': `${e.host}:${e.brokerPort}` },
     },
     ...SERVICES.map((s): ManagedProcessSpec => {
-      const base = `http://${e.host}:${s.port}`;
+      const base = `http://${e.host}:${servicePort(s, e)}`;
       return {
         name: s.name,
         command: node,
