@@ -20,13 +20,22 @@ export {
 export { KafkaReader } from './protocol/kafka-reader';
 export { KafkaWriter } from './protocol/kafka-writer';
 
-// Handlers: the seam for the engine.
+// Handlers: the seam for the engine, and the engine-backed handlers of every API.
 export * from './handlers/handler';
 export { HandlerRegistry } from './handlers/registry';
+export { createEngineHandlers } from './handlers/engine-handlers';
+export {
+  type BrokerNode,
+  ENGINE_TOPIC_DEFAULTS,
+  type EngineHandlerOptions,
+} from './handlers/engine-handler-options';
+
+// The broker: engine + server in one call (apps/broker, tests).
+export { type Broker, type BrokerOptions, startBroker } from './broker/start-broker';
 
 // Server.
 export { KafkaServer } from './server/kafka-server';
 export { type KafkaServerOptions } from './server/options';
 export { type ConnectionStats } from './server/connection';
-export { jsonLinesLogger, silentLogger, type WireLogger } from './server/logger';
+export { jsonLinesLogger, type LogLevel, silentLogger, type WireLogger } from './server/logger';
 export { type SaslSession, type SaslState } from './server/sasl-session';

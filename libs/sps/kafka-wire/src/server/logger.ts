@@ -9,19 +9,28 @@ export interface WireLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
+/** Log levels, least to most severe. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const SEVERITY: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 /**
  * The default logger: one JSON object per line on stderr
- * (`{"time":…,"level":"warn","msg":…,"component":"kafka-wire",…}`); debug is dropped.
+ * (`{"time":…,"level":"warn","msg":…,"component":"kafka-wire",…}`), dropping lines below
+ * `options.level`.
  */
 export function jsonLinesLogger(
   write: (line: string) => void = (l) => process.stderr.write(l),
+  options: {
+    /** Least severe level written. @default 'info' */
+    level?: LogLevel;
+  } = {},
 ): WireLogger {
+  const min = SEVERITY[options.level ?? 'info'];
   const log =
-    (level: Level) =>
+    (level: LogLevel) =>
     (msg: string, fields: Record<string, unknown> = {}): void => {
-      if (level === 'debug') return;
+      if (SEVERITY[level] < min) return;
       write(
         `${JSON.stringify({ time: new Date().toISOString(), level, msg, component: 'kafka-wire', ...fields })}\n`,
       );
