@@ -89,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/__tests__/**/*.ts'],
+    files: ['**/*.spec.ts', '**/__tests__/**/*.ts', 'e2e/src/**/*.ts'],
     rules: {
       // Tests poke at internals and unknown JSON on purpose.
       '@typescript-eslint/no-unsafe-assignment': 'off',
