@@ -6,6 +6,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const noNest = { bannedExternalImports: ['@nestjs/*'] };
+const KAFKAJS_ONLY_IN_DRIVER =
+  'kafkajs is used only in libs/sps/client/src/drivers/kafka/: go through the SPS client.';
 
 export default tseslint.config(
   {
@@ -88,6 +90,28 @@ export default tseslint.config(
       ],
     },
   },
+  // kafkajs and its types stay inside the SPS kafka driver. Tests, fixtures and benchmarks of
+  // other projects may use it as a reference client (kafka-wire, sps-core golden tests, the
+  // broker); inside sps-client nothing but the driver may, its tests included.
+  ...[
+    {
+      files: ['**/*.ts', '**/*.mts'],
+      ignores: ['**/*.spec.ts', '**/__tests__/**', '**/__fixtures__/**', 'bench/**'],
+    },
+    { files: ['libs/sps/client/src/**/*.ts'] },
+  ].map((block) => ({
+    ...block,
+    ignores: [...(block.ignores ?? []), 'libs/sps/client/src/drivers/kafka/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'kafkajs', message: KAFKAJS_ONLY_IN_DRIVER }],
+          patterns: [{ group: ['kafkajs/*'], message: KAFKAJS_ONLY_IN_DRIVER }],
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.spec.ts', '**/__tests__/**/*.ts', 'e2e/src/**/*.ts'],
     rules: {

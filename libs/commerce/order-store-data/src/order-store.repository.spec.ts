@@ -73,6 +73,7 @@ describe('OrderStoreRepository', () => {
     const stored = await repository.findOrder('ord_1');
     expect(stored).toEqual({
       ...order,
+      eventId: 'evt_1',
       shippingAddress: { ...order.shippingAddress, line2: null },
       createdAt: expect.any(Date),
     });
@@ -96,7 +97,10 @@ describe('OrderStoreRepository', () => {
     expect(await repository.saveOrderWithInbox(anOrder('ord_3'), anEvent('evt_3a'))).toBe('saved');
     const again = anOrder('ord_3', { currency: 'EUR' });
     expect(await repository.saveOrderWithInbox(again, anEvent('evt_3b'))).toBe('duplicate-order');
-    expect((await repository.findOrder('ord_3'))?.currency).toBe('GBP');
+    expect(await repository.findOrder('ord_3')).toMatchObject({
+      currency: 'GBP',
+      eventId: 'evt_3a',
+    });
     expect(await repository.wasHandled('evt_3b')).toBe(true);
   });
 

@@ -15,6 +15,7 @@ type OrderRow = Prisma.OrderGetPayload<{ include: typeof withItems }>;
 function toStoredOrder(row: OrderRow): StoredOrder {
   return {
     orderId: row.orderId,
+    eventId: row.eventId,
     placedAt: row.placedAt,
     customer: { id: row.customerId, email: row.customerEmail, name: row.customerName },
     items: row.items.map(({ sku, name, quantity, unitPriceCents }) => ({
@@ -42,10 +43,11 @@ function toStoredOrder(row: OrderRow): StoredOrder {
   };
 }
 
-function toOrderRow(order: NewOrder): Prisma.OrderCreateManyInput {
+function toOrderRow(order: NewOrder, eventId: string): Prisma.OrderCreateManyInput {
   const { customer, shippingAddress: address, totals } = order;
   return {
     orderId: order.orderId,
+    eventId,
     customerId: customer.id,
     customerEmail: customer.email,
     customerName: customer.name,
@@ -88,7 +90,7 @@ export class OrderStoreRepository {
       const inbox = await tx.inboxEvent.createMany({ data: [event], skipDuplicates: true });
       if (inbox.count === 0) return 'duplicate-event';
       const created = await tx.order.createMany({
-        data: [toOrderRow(order)],
+        data: [toOrderRow(order, event.eventId)],
         skipDuplicates: true,
       });
       if (created.count === 0) return 'duplicate-order';

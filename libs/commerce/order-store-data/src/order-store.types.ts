@@ -23,8 +23,10 @@ export interface NewOrder {
   currency: string;
 }
 
-/** A stored order: what was placed, plus when this service stored it. */
+/** A stored order: what was placed, the event that stored it, and when this service stored it. */
 export interface StoredOrder extends NewOrder {
+  /** The `event-id` of the `order.placed` record that stored the order (the first one). */
+  eventId: string;
   promoCode: string | null;
   shippingAddress: NewOrder['shippingAddress'] & { line2: string | null };
   createdAt: Date;

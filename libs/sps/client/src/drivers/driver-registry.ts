@@ -12,13 +12,16 @@
  */
 import { type SpsDriver } from '@shopstream/sps-core';
 import { type EmbeddedDriverOptions } from './embedded/embedded-options';
+import { type KafkaDriverOptions } from './kafka/kafka-options';
 
 export const DRIVERS = {
   embedded: async (options: EmbeddedDriverOptions) =>
     (await import('./embedded/embedded.driver.js')).createEmbeddedDriver(options),
+  kafka: async (options: KafkaDriverOptions) =>
+    (await import('./kafka/kafka.driver.js')).createKafkaDriver(options),
 } satisfies Record<string, (options: never) => Promise<SpsDriver>>;
 
-/** The name of a registered driver: `'embedded'`, later `'kafka'`. */
+/** The name of a registered driver: `'embedded'`, `'kafka'`. */
 export type DriverName = keyof typeof DRIVERS;
 
 /** What `connect()` takes for the driver `name`. */

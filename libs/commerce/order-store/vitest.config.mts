@@ -1,0 +1,7 @@
+import { projectConfig } from '../../../tools/vitest/project.mts';
+
+// The tests start a real PostgreSQL.
+export default projectConfig(import.meta.dirname, {
+  name: 'commerce-order-store',
+  testTimeout: 30_000,
+});
