@@ -22,8 +22,8 @@ export function definePart1Scenarios(stack: () => ShopStack): void {
     const accepted = await placeValidOrder(s, body);
     expect(accepted).toMatchObject({ stream: STREAMS.orders, orderId: expect.any(String) });
 
-    const order = await storedOrder(s, accepted.orderId);
-    expect(order).toMatchObject({ orderId: accepted.orderId, customer: body.customer });
+    const stored = await storedOrder(s, accepted.orderId);
+    expect(stored).toMatchObject({ order: { orderId: accepted.orderId, customer: body.customer } });
 
     const mail = await s.inbox.waitForMail(
       (m) => m.to.some((t) => t.address === body.customer.email),

@@ -61,6 +61,14 @@ export function buildOpenApiDocument(): JsonSchema {
             'Validates the body, prices the lines from the catalog, applies the promo code and appends order.placed (key = orderId). 202 means the event is durably on the stream; the services process it asynchronously.',
           parameters: [
             {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description:
+                'Any string up to 255 characters. Requests from one customer with the same key get the same order id and event id (derived from them, so also after a restart); consumers deduplicate the event by its id.',
+              schema: { type: 'string', maxLength: 255 },
+            },
+            {
               name: 'traceparent',
               in: 'header',
               required: false,
@@ -102,7 +110,7 @@ export function buildOpenApiDocument(): JsonSchema {
             ),
             '415': json('The body is not application/json.', ref('UnsupportedMediaType')),
             '503': json(
-              'The stream could not be reached; the order was not recorded.',
+              'The append was not acknowledged; retry with the same Idempotency-Key.',
               ref('ServiceUnavailable'),
             ),
           },
@@ -111,8 +119,11 @@ export function buildOpenApiDocument(): JsonSchema {
       '/health': {
         get: {
           operationId: 'getHealth',
-          summary: 'Liveness',
-          responses: { '200': json('The service is up.', ref('Health')) },
+          summary: 'Health of the service and its stream connection',
+          responses: {
+            '200': json('Every dependency is up.', ref('Health')),
+            '503': json('A dependency is down (named under error).', ref('Health')),
+          },
         },
       },
       '/metrics': {

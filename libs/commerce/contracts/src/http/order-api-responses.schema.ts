@@ -42,15 +42,32 @@ export const unsupportedMediaTypeSchema = z
   .object({ error: z.literal('unsupported_media_type'), message: z.string() })
   .meta({ id: 'UnsupportedMediaType', description: 'The body must be application/json.' });
 
-/** 503: the order could not be appended (the stream is unreachable); nothing was recorded. */
+/**
+ * 503: the append was not acknowledged (the stream is unreachable or timed out). The order may
+ * or may not be on the stream: retry with the same `Idempotency-Key` to get the same order id.
+ */
 export const serviceUnavailableSchema = z
   .object({ error: z.literal('unavailable'), message: z.string() })
-  .meta({ id: 'ServiceUnavailable', description: 'The order was not recorded; retry later.' });
+  .meta({
+    id: 'ServiceUnavailable',
+    description:
+      'The append was not acknowledged; retry with the same Idempotency-Key (same order id, deduplicated by consumers).',
+  });
 
-/** `GET /health` of every service. */
+const healthCheckEntrySchema = z.record(z.string(), z.unknown());
+
+/** `GET /health` of every service (Terminus): `ok` with 200, `error` with 503, per dependency. */
 export const healthSchema = z
-  .object({ status: z.literal('ok'), service: z.string() })
-  .meta({ id: 'Health', description: 'The service is up.' });
+  .object({
+    status: z.enum(['ok', 'error', 'shutting_down']),
+    info: z.record(z.string(), healthCheckEntrySchema).optional(),
+    error: z.record(z.string(), healthCheckEntrySchema).optional(),
+    details: z.record(z.string(), healthCheckEntrySchema),
+  })
+  .meta({
+    id: 'Health',
+    description: 'Each dependency (stream, database) with status up or down; 503 when one is down.',
+  });
 
 export type OrderAccepted = z.infer<typeof orderAcceptedSchema>;
 export type ValidationFailed = z.infer<typeof validationFailedSchema>;
