@@ -4,6 +4,7 @@ export { connect, type ConnectOptions } from './connect';
 export { SpsClient } from './sps-client';
 export { type DriverName, type DriverOptions } from './drivers/driver-registry';
 export { type EmbeddedDriverOptions } from './drivers/embedded/embedded-options';
+export { type KafkaDriverOptions } from './drivers/kafka/kafka-options';
 
 export {
   SpsProducer,

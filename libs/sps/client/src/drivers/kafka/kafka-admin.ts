@@ -8,7 +8,7 @@
  *   consumer-protocol codec), OffsetFetch for committed indexes and lag; a reset refuses with
  *   SPS_ERR_GROUP_NOT_EMPTY while the group has members, then commits the targets as a
  *   short-lived member of the group (see {@link resetGroup});
- * - reads: a short-lived reader ({@link KafkaReader}) on the one partition;
+ * - reads: a short-lived reader on the one partition (kafka-partition-read.ts);
  * - `indexForTime`: ListOffsets by timestamp.
  *
  * kafkajs keeps every topic it was asked about in the metadata requests of that client, and a
@@ -16,28 +16,30 @@
  * that way is therefore tried once more on a fresh kafkajs admin before the error is believed.
  */
 import {
-  decodeAssignment,
-  decodeSubscription,
   type DriverAdmin,
   type DriverGroupDescription,
-  type DriverReaderOptions,
   type DriverRecord,
   type DriverStreamDescription,
   type PartitionId,
-  type PartitionRef,
   SpsError,
   type StartPosition,
   type StreamIndex,
   type StreamName,
 } from '@shopstream/sps-core';
 import { type Admin, ConfigResourceTypes, ConfigSource, type GroupDescription } from 'kafkajs';
-import { Deferred } from '../../support/async';
 import { type KafkaClients } from './kafka-clients';
 import { type ErrorContext, kafkaErrorType, toSpsError } from './kafka-errors';
 import { type ResolvedKafkaOptions } from './kafka-options';
-import { keyOf, type OffsetLookups, toOffset, type Watermarks } from './kafka-positions';
-import { KafkaReader } from './kafka-reader';
+import {
+  keyOf,
+  type OffsetLookups,
+  streamOfKey,
+  toOffset,
+  type Watermarks,
+} from './kafka-positions';
+import { assertEmpty, assignedPartitions, subscriptions } from './kafka-group-metadata';
 import { commitAsMember } from './kafka-group-reset';
+import { outOfRange, readPartition } from './kafka-partition-read';
 
 const RETENTION_MS = 'retention.ms';
 const RETENTION_BYTES = 'retention.bytes';
@@ -185,7 +187,7 @@ export class KafkaAdmin implements DriverAdmin, OffsetLookups {
       });
     }
     const committed = await this.committedOffsets(group);
-    const subscribed = described.protocolType === 'consumer' ? subscriptions(described) : [];
+    const subscribed = subscriptions(described);
     const streams = [...new Set([...[...committed.keys()].map(streamOfKey), ...subscribed])].sort();
     const partitions: DriverGroupDescription['partitions'] = [];
     for (const stream of streams) {
@@ -423,6 +425,17 @@ export class KafkaAdmin implements DriverAdmin, OffsetLookups {
     return new Map((resources[0]?.configEntries ?? []).map((e) => [e.configName, e]));
   }
 
+  private read(
+    stream: StreamName,
+    partition: PartitionId,
+    from: number,
+    until: number,
+    limit: number,
+  ): Promise<DriverRecord[]> {
+    const { clients, settings } = this;
+    return readPartition({ clients, admin: this, settings, stream, partition, from, until, limit });
+  }
+
   private async partitionWatermarks(
     stream: StreamName,
     partition: PartitionId,
@@ -439,110 +452,5 @@ export class KafkaAdmin implements DriverAdmin, OffsetLookups {
       );
     }
     return w;
-  }
-
-  /**
-   * Records of one partition in [from, until), at most `limit`, with a short-lived reader
-   * that stops once its position reaches `until`.
-   */
-  private async read(
-    stream: StreamName,
-    partition: PartitionId,
-    from: number,
-    until: number,
-    limit: number,
-  ): Promise<DriverRecord[]> {
-    if (from >= until) return [];
-    const out: DriverRecord[] = [];
-    const done = new Deferred<void>();
-    done.promise.catch(() => undefined); // awaited below; may settle before that
-    const options: DriverReaderOptions = {
-      stream,
-      partitions: [partition],
-      from: { indexes: { [stream]: { [partition]: from } } },
-      clientId: this.settings.clientId,
-      maxWaitMs: 100,
-    };
-    const reader = new KafkaReader(this.clients, this, options, this.settings, {
-      onPosition: (_ref, next) => {
-        if (next >= until) done.resolve();
-      },
-    });
-    const timer = setTimeout(
-      () =>
-        done.reject(
-          new SpsError('SPS_ERR_TIMEOUT', `reading ${stream}/${partition} took too long`, {
-            context: { stream, partition, from, until },
-          }),
-        ),
-      this.settings.requestTimeoutMs,
-    );
-    try {
-      await reader.start({
-        onBatch: (batch) => {
-          for (const r of batch.records) {
-            if (Number(r.index) < until && out.length < limit) out.push(r);
-          }
-          if (out.length >= limit) done.resolve();
-          return Promise.resolve();
-        },
-        onIndexReset: (reset) =>
-          done.reject(outOfRange(stream, partition, Number(reset.requested))),
-        onError: () => undefined, // retried by the reader; the deadline bounds the read
-      });
-      await done.promise;
-      return out;
-    } finally {
-      clearTimeout(timer);
-      await reader.stop();
-    }
-  }
-}
-
-function outOfRange(
-  stream: StreamName,
-  partition: PartitionId,
-  index: number,
-  low?: number,
-  high?: number,
-): SpsError {
-  return new SpsError(
-    'SPS_ERR_INDEX_OUT_OF_RANGE',
-    `index ${index} of ${stream}/${partition} is outside the log` +
-      (low === undefined ? '' : ` [${low}, ${high})`),
-    { context: { stream, partition, index, logStartIndex: low, highWatermark: high } },
-  );
-}
-
-function assertEmpty(group: string, described: GroupDescription | undefined): void {
-  if (!described || described.state === 'Empty' || described.state === 'Dead') return;
-  throw new SpsError(
-    'SPS_ERR_GROUP_NOT_EMPTY',
-    `group "${group}" has ${described.members.length} members (state ${described.state})`,
-    { context: { group, state: described.state, members: described.members.length } },
-  );
-}
-
-const streamOfKey = (key: string): StreamName => key.slice(key.indexOf(':') + 1);
-
-/** Streams the members subscribe to, from their ConsumerProtocol metadata. */
-function subscriptions(group: GroupDescription): StreamName[] {
-  return group.members.flatMap((m) => {
-    try {
-      return m.memberMetadata.length > 0 ? decodeSubscription(m.memberMetadata).topics : [];
-    } catch {
-      return []; // not ConsumerProtocol bytes: only commits show
-    }
-  });
-}
-
-function assignedPartitions(assignment: Buffer): PartitionRef[] {
-  if (assignment.length === 0) return []; // not synced yet
-  try {
-    return decodeAssignment(assignment).assignment.flatMap(({ topic, partitions }) =>
-      partitions.map((partition) => ({ stream: topic, partition })),
-    );
-  } catch {
-    return [];
   }
 }

@@ -4,6 +4,7 @@
 // TTL, and where a group without commits starts.
 import { RecordCollector, waitFor } from '@shopstream/sps-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from '../../connect';
 import { type BrokerFixture, FAST, gate, openBrokerFixture } from './__tests__/broker-fixture';
 
 let f: BrokerFixture;
@@ -85,6 +86,37 @@ describe('kafka group consumer: revocation', () => {
     expect(all.values().sort()).toEqual(['p0-a', 'p0-b', 'p0-c', 'p1-a']);
   });
 
+  it('keeps its session while a record outlasts the session timeout, also while being revoked', async () => {
+    // kafkajs heartbeats only between batches; the driver heartbeats while records are in flight.
+    const work = () => new Promise((resolve) => setTimeout(resolve, FAST.sessionTimeoutMs + 500));
+    await toPartition(0, ['slow-1', 'slow-2']);
+    const revoked: unknown[] = [];
+    const handled = new RecordCollector();
+    const first = f.client.consumer({
+      group: 'mailer',
+      streams: ['orders'],
+      ...FAST,
+      ...NO_TIMED_COMMITS,
+    });
+    first.on('revoked', (e) => revoked.push(e));
+    let second: ReturnType<typeof f.client.consumer> | undefined;
+    await first.start(async (m) => {
+      if (m.value!.toString() === 'slow-2') {
+        // Another member joins while this record still has a session timeout of work to do.
+        second = f.client.consumer({ group: 'mailer', streams: ['orders'], ...FAST });
+        void second.start(handled.handler);
+      }
+      await work();
+      handled.handler(m);
+    });
+    await handled.waitForValues(['slow-1', 'slow-2'], { timeoutMs: 20_000 });
+    await waitFor(() => second !== undefined && second.assignment().length === 1, {
+      timeoutMs: 20_000,
+    });
+    expect(revoked).toHaveLength(1); // only the rebalance the second member caused
+    expect(handled.values()).toEqual(['slow-1', 'slow-2']); // both committed in time: once each
+  });
+
   it('on stop, finishes the record in flight, commits it and leaves; the rest goes to the next member', async () => {
     await toPartition(0, ['a', 'b', 'c']);
     const slow = gate();
@@ -138,6 +170,40 @@ describe('kafka group consumer: membership', () => {
     expect(after.clientId).toBe('sps');
     await toPartition(1, ['after-rejoin']);
     await handled.waitForValues(['after-rejoin']);
+  });
+
+  it('shares a group with an embedded member on the broker engine (same assignor, same coordinator)', async () => {
+    const embedded = await connect({ driver: 'embedded', engine: f.broker.engine });
+    try {
+      const [viaKafka, viaEngine] = [new RecordCollector(), new RecordCollector()];
+      const kafkaMember = f.client.consumer({ group: 'mixed', streams: ['orders'], ...FAST });
+      await kafkaMember.start(viaKafka.handler);
+      const engineMember = embedded.consumer({ group: 'mixed', streams: ['orders'], ...FAST });
+      await engineMember.start(viaEngine.handler);
+      await waitFor(
+        () => kafkaMember.assignment().length === 1 && engineMember.assignment().length === 1,
+        { description: 'a 1 + 1 split across drivers' },
+      );
+      await toPartition(0, ['a0', 'a1']);
+      await toPartition(1, ['b0', 'b1']);
+      await waitFor(() => viaKafka.records.length + viaEngine.records.length >= 4);
+      expect([...viaKafka.values(), ...viaEngine.values()].sort()).toEqual([
+        'a0',
+        'a1',
+        'b0',
+        'b1',
+      ]);
+      expect(viaKafka.partitions()).toEqual(kafkaMember.assignment().map((p) => p.partition));
+      expect(viaEngine.partitions()).toEqual(engineMember.assignment().map((p) => p.partition));
+
+      await engineMember.stop(); // the kafka member takes both partitions over
+      await waitFor(() => kafkaMember.assignment().length === 2);
+      await toPartition(0, ['a2']);
+      await toPartition(1, ['b2']);
+      await viaKafka.waitForValues(['a2', 'b2']);
+    } finally {
+      await embedded.close();
+    }
   });
 
   it('refuses to start with a session timeout the coordinator does not allow', async () => {

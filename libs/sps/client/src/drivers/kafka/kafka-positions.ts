@@ -27,6 +27,9 @@ export function toOffset(index: StreamIndex): number {
 /** `<partition>:<stream>`: a map key for a partition. */
 export const keyOf = (ref: PartitionRef): string => `${ref.partition}:${ref.stream}`;
 
+/** The stream of a {@link keyOf} key. */
+export const streamOfKey = (key: string): StreamName => key.slice(key.indexOf(':') + 1);
+
 /** Log start and high watermark of a partition. */
 export interface Watermarks {
   low: number;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { spawnScript, tempDir } from '@shopstream/sps-testing';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../connect';
-import { startTestBroker, TEST_CLIENT } from './__tests__/kafka-harness';
+import { listenerBehind, startTestBroker, TEST_CLIENT } from './__tests__/kafka-harness';
+import { hasOpenssl, selfSignedCertificate, TlsTerminator } from './__tests__/tls-terminator';
 
 describe('kafka driver: connect', () => {
   it('needs brokers, and fails at connect() when none answers', async () => {
@@ -43,6 +44,42 @@ describe('kafka driver: connect', () => {
       await remove();
     }
   });
+
+  it.skipIf(!hasOpenssl())(
+    'reaches the broker over TLS with the CA given in `ssl`; an untrusted certificate fails connect()',
+    async () => {
+      const { broker, remove } = await startTestBroker();
+      const certificate = await selfSignedCertificate();
+      const tls = await listenerBehind(broker, (target) =>
+        TlsTerminator.start(target, certificate),
+      );
+      try {
+        const client = await connect({
+          driver: 'kafka',
+          brokers: [tls.bootstrap],
+          ssl: { ca: [certificate.cert] },
+          ...TEST_CLIENT,
+        });
+        await client.producer().send('orders', [{ value: 'over tls' }]);
+        expect(
+          (await client.admin().read('orders', 0, { from: 0 })).map((m) => String(m.value)),
+        ).toEqual(['over tls']);
+        await client.close();
+        await expect(
+          connect({
+            driver: 'kafka',
+            brokers: [tls.bootstrap],
+            ssl: true, // the system CAs do not know a self-signed certificate
+            ...TEST_CLIENT,
+            retry: { retries: 1, initialRetryTime: 20, maxRetryTime: 50 },
+          }),
+        ).rejects.toMatchObject({ code: 'SPS_ERR_TIMEOUT' });
+      } finally {
+        await tls.close();
+        await remove();
+      }
+    },
+  );
 
   it('is never loaded by an application on the embedded driver', async () => {
     const dir = await tempDir('sps-embedded-only-');

@@ -4,8 +4,8 @@
  * off), with a minimum session timeout low enough for 2 s sessions. Retention runs only when
  * the suite asks (`enforceRetention` on the broker's engine), never on a timer in between.
  *
- * - Lost acknowledgements: a second listener on the same engine advertises a
- *   {@link LostAckProxy} in front of it, which drops every other Produce response with its
+ * - Lost acknowledgements: a second listener on the same engine ({@link listenerBehind})
+ *   advertises a {@link LostAckProxy} in front of it, which drops every other Produce response with its
  *   connection. The lossy client bootstraps from the proxy and, told by Metadata that the
  *   broker is the proxy, sends everything through it; kafkajs retries the batch, and the
  *   engine behind both listeners deduplicates it by producer id and sequence — or, without
@@ -67,27 +67,40 @@ export async function startTestBroker(
   };
 }
 
-/** A listener on `broker`'s engine behind a {@link LostAckProxy}; clients bootstrap from `bootstrap`. */
-async function lossyListener(broker: Broker) {
-  let proxyPort = 0;
+/** Something in front of a listener: a proxy, a TLS terminator. */
+export interface Front {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A second listener on `broker`'s engine behind `front` (started on the listener's address),
+ * advertising the front's port: clients bootstrapping from `127.0.0.1:<front port>` then send
+ * everything through it, as they would through a TLS proxy in production.
+ */
+export async function listenerBehind<F extends Front>(
+  broker: Broker,
+  startFront: (target: { host: string; port: number }) => Promise<F>,
+): Promise<{ front: F; bootstrap: string; close: () => Promise<void> }> {
+  let frontPort = 0;
   const server = new KafkaServer({
     host: '127.0.0.1',
     port: 0,
     logger: silentLogger,
     closeTimeoutMs: 1_000,
     handlers: createEngineHandlers(broker.engine, {
-      self: () => ({ nodeId: broker.advertised.nodeId, host: '127.0.0.1', port: proxyPort }),
+      self: () => ({ nodeId: broker.advertised.nodeId, host: '127.0.0.1', port: frontPort }),
       clusterId: broker.clusterId,
     }),
   });
   const bound = await server.listen();
-  const proxy = await LostAckProxy.start({ host: '127.0.0.1', port: bound.port });
-  proxyPort = proxy.port;
+  const front = await startFront({ host: '127.0.0.1', port: bound.port });
+  frontPort = front.port;
   return {
-    proxy,
-    bootstrap: `127.0.0.1:${proxy.port}`,
+    front,
+    bootstrap: `127.0.0.1:${front.port}`,
     close: async () => {
-      await proxy.close();
+      await front.close();
       await server.close();
     },
   };
@@ -110,7 +123,7 @@ export async function openKafkaHarness(): Promise<ConformanceHarness> {
       await broker.engine.enforceRetention();
     },
     producerWithLostAcks: async (_client, { idempotent }) => {
-      const lossy = await lossyListener(broker);
+      const lossy = await listenerBehind(broker, (target) => LostAckProxy.start(target));
       cleanups.push(lossy.close);
       const client = await connectTo(lossy.bootstrap);
       return client.producer({ idempotent });
