@@ -19,6 +19,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /repo/dist ./dist
 COPY --from=build /repo/docs ./docs
+# Writable state of a service (promo-counter snapshots, label files) lives under /app/var,
+# owned by the unprivileged user the service runs as; compose mounts volumes there.
+RUN mkdir -p /app/var && chown node:node /app/var
 ARG APP
 ENV APP=${APP}
 USER node
