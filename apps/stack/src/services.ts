@@ -24,6 +24,8 @@ export interface StackEndpoints {
   controlPort: number;
   /** Added to every service's default port. @default 0 */
   portOffset?: number;
+  /** Where the stack keeps its data (`up()` sets it); services put their files under it. @default var */
+  varDir?: string;
 }
 
 export const DEFAULT_ENDPOINTS: StackEndpoints = {
@@ -81,6 +83,43 @@ export const SERVICES: ServiceDefinition[] = [
       SMTP_PORT: String(stack.smtpPort),
       MAIL_FROM: 'shopstream <orders@shopstream.local>',
     }),
+  },
+  {
+    name: 'crm',
+    port: 3005,
+    database: {
+      name: 'crm',
+      prismaConfig: 'libs/commerce/crm-data/prisma.config.ts',
+      urlEnv: 'CRM_DATABASE_URL',
+    },
+  },
+  {
+    name: 'promo-counter',
+    port: 3006,
+    // Its snapshot lives with the stack's other data, so `stack reset` removes it together
+    // with the broker data whose indexes it holds.
+    env: (stack) => ({ SNAPSHOT_DIR: `${stack.varDir ?? 'var'}/promo-counter` }),
+    links: { 'live counts': '/promos/stream' },
+  },
+  {
+    name: 'shipping',
+    port: 3003,
+    // Labels (PDF) are stored in its database with the shipment: no label directory.
+    database: {
+      name: 'shipping',
+      prismaConfig: 'libs/commerce/shipping-data/prisma.config.ts',
+      urlEnv: 'SHIPPING_DATABASE_URL',
+    },
+  },
+  {
+    name: 'stock',
+    port: 3004,
+    database: {
+      name: 'stock',
+      prismaConfig: 'libs/commerce/stock-data/prisma.config.ts',
+      urlEnv: 'STOCK_DATABASE_URL',
+    },
+    links: { 'low stock': '/stock?low=true' },
   },
 ];
 

@@ -79,7 +79,7 @@ export async function up({ root, varDir: varOption, endpoints: e }: UpOptions): 
         name: s.name,
         command: node,
         args: [join(root, `dist/apps/${s.name}/src/main.js`)],
-        env: serviceEnv(s, e, urls.get(s.name)),
+        env: serviceEnv(s, { ...e, varDir }, urls.get(s.name)),
         healthUrl: `${base}/health`,
         links: Object.fromEntries<string>([
           ['service', base],

@@ -1,0 +1,4 @@
+import { projectConfig } from '../../tools/vitest/project.mts';
+
+// The smoke test starts a real PostgreSQL.
+export default projectConfig(import.meta.dirname, { name: 'stock', testTimeout: 30_000 });

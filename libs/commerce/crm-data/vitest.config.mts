@@ -1,0 +1,4 @@
+import { projectConfig } from '../../../tools/vitest/project.mts';
+
+// The integration test starts PostgreSQL and runs the Prisma CLI: give it time.
+export default projectConfig(import.meta.dirname, { name: 'crm-data', testTimeout: 60_000 });

@@ -1,0 +1,7 @@
+import { projectConfig } from '../../../tools/vitest/project.mts';
+
+// The integration test starts PostgreSQL and runs the Prisma CLI: give it time.
+export default projectConfig(import.meta.dirname, {
+  name: 'shipping-data',
+  testTimeout: 60_000,
+});
