@@ -33,7 +33,7 @@ export const shipmentSchema = z
     trackingNumber: z.string(),
     carrier: z.string(),
     status: z.enum(['label_created', 'shipped']),
-    labelUrl: z.string().describe('Path of the label PDF, e.g. /shipments/ord_42/label.pdf.'),
+    labelUrl: z.string().describe('Path of the label PDF, e.g. /labels/ord_42.pdf.'),
     createdAt: utcTimestampSchema,
   })
   .meta({ id: 'Shipment' });
@@ -62,6 +62,8 @@ export const customerRecordSchema = z
     orders: z.array(
       z.object({ orderId: orderIdSchema, placedAt: utcTimestampSchema, totalCents: centsSchema }),
     ),
+    firstOrderAt: utcTimestampSchema.optional().describe('Earliest placedAt of their orders.'),
+    lastOrderAt: utcTimestampSchema.optional().describe('Latest placedAt of their orders.'),
   })
   .meta({ id: 'CustomerRecord' });
 
@@ -70,6 +72,7 @@ export const promoCountSchema = z
   .object({
     code: z.string(),
     orders: count.describe('Orders placed with this code.'),
+    totalCents: centsSchema.optional().describe('Sum of their totals (revenue).'),
     discountCents: centsSchema.describe('Sum of their discounts.'),
     lastOrderAt: utcTimestampSchema.optional(),
   })
@@ -77,7 +80,14 @@ export const promoCountSchema = z
 
 /** `GET /promos` (promo-counter): every known code, also those not used yet. */
 export const promoCountsSchema = z
-  .object({ promos: z.array(promoCountSchema) })
+  .object({
+    promos: z.array(promoCountSchema),
+    withoutCode: promoCountSchema
+      .omit({ code: true })
+      .optional()
+      .describe('Orders without a code.'),
+    ordersCounted: count.optional().describe('Distinct orders counted so far.'),
+  })
   .meta({ id: 'PromoCounts' });
 
 /** 404 of any read endpoint. */

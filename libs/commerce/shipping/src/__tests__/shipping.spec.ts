@@ -8,7 +8,7 @@ import { type Shipment, shipmentSchema } from '@shopstream/commerce-contracts';
 import { type SpsMessage, headerValue } from '@shopstream/sps-client';
 import { waitFor } from '@shopstream/sps-testing';
 import { trackingNumberFor } from '../label/tracking-number';
-import { readLabelPdf } from './label-pdf-reader';
+import { readLabelPdf } from '../testing/label-pdf-reader';
 import { anOrder, startShippingWorld, type ShippingWorld } from './shipping-harness';
 
 let world: ShippingWorld;

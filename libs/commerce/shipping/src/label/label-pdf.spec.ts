@@ -2,7 +2,7 @@
 // the text a person reads and the barcode a scanner reads must both be on it.
 import { ORDER_PLACED_V1 } from '@shopstream/commerce-contracts';
 import { describe, expect, it } from 'vitest';
-import { readLabelPdf } from '../__tests__/label-pdf-reader';
+import { readLabelPdf } from '../testing/label-pdf-reader';
 import { MAX_LINES_SHOWN, countryLine, renderLabelPdf } from './label-pdf';
 import { CARRIER, SHOP_SENDER } from './label.types';
 import { parcelOf } from './parcel';
